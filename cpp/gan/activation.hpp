@@ -1,0 +1,27 @@
+// Activation: the hidden-layer nonlinearities (ReLU, LeakyReLU, Tanh) as
+// in-place forward passes and backward passes that need only the stored
+// post-activation values A (the sign of A is the sign of the input for ReLU
+// and LeakyReLU with slope > 0; tanh' = 1 - A^2).
+//
+//   gan::activate(Activation::Relu, 0.2f, Z, n);             // Z becomes A
+//   gan::activation_backward(Activation::Relu, 0.2f, A, dA, n);  // dA becomes dZ
+#pragma once
+
+#include <string>
+
+namespace gan {
+
+enum class Activation { Relu, LeakyRelu, Tanh };
+
+Activation parse_activation(const std::string& name);  // "relu" | "leaky" | "tanh"
+const char* activation_name(Activation a);
+
+void activate(Activation a, float slope, float* Z, int n);
+void activation_backward(Activation a, float slope, const float* A, float* dA, int n);
+
+// First and second derivatives at the point whose activation is A
+// (the gradient penalty's double backprop needs both).
+float activation_d1(Activation a, float slope, float A);
+float activation_d2(Activation a, float A);
+
+}  // namespace gan

@@ -1,0 +1,26 @@
+// Presets: the named configurations that the CLI, the wasm API and the page
+// share. Each is a short list of overrides on Config's defaults, so
+// `gan presets` can print exactly what a preset changes.
+//
+//   gan::Config c = gan::preset_config("ring-wgan-gp");  // throws on an unknown name
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gan/config.hpp"
+
+namespace gan {
+
+struct Preset {
+    std::string name;
+    std::string description;
+    std::vector<std::pair<std::string, std::string>> settings;  // field name -> value
+};
+
+const std::vector<Preset>& presets();
+Config preset_config(const std::string& name);
+std::string preset_names();  // "blog-1d, blog-1d-sgd, ..."
+
+}  // namespace gan
