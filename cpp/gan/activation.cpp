@@ -35,18 +35,6 @@ void activate(Activation a, float slope, float* Z, int n) {
     }
 }
 
-float activation_d1(Activation a, float slope, float A) {
-    switch (a) {
-        case Activation::Relu: return A > 0.0f ? 1.0f : 0.0f;
-        case Activation::LeakyRelu: return A > 0.0f ? 1.0f : slope;
-        default: return 1.0f - A * A;
-    }
-}
-
-float activation_d2(Activation a, float A) {
-    return a == Activation::Tanh ? -2.0f * A * (1.0f - A * A) : 0.0f;  // piecewise linear: 0
-}
-
 void activation_backward(Activation a, float slope, const float* A, float* dA, int n) {
     switch (a) {
         case Activation::Relu:

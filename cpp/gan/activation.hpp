@@ -21,7 +21,16 @@ void activation_backward(Activation a, float slope, const float* A, float* dA, i
 
 // First and second derivatives at the point whose activation is A
 // (the gradient penalty's double backprop needs both).
-float activation_d1(Activation a, float slope, float A);
-float activation_d2(Activation a, float A);
+inline float activation_d1(Activation a, float slope, float A) {
+    switch (a) {
+        case Activation::Relu: return A > 0.0f ? 1.0f : 0.0f;
+        case Activation::LeakyRelu: return A > 0.0f ? 1.0f : slope;
+        default: return 1.0f - A * A;
+    }
+}
+
+inline float activation_d2(Activation a, float A) {
+    return a == Activation::Tanh ? -2.0f * A * (1.0f - A * A) : 0.0f;  // piecewise linear: 0
+}
 
 }  // namespace gan
