@@ -7,7 +7,7 @@
 
 #include "commands.hpp"
 #include "gan/presets.hpp"
-#include "json.hpp"
+#include "gan/stats_json.hpp"
 #include "trials.hpp"
 
 namespace cli {
@@ -47,7 +47,7 @@ struct Sweep {
         for (long long i = 0; i < count; ++i) seeds.push_back(args.integer("first-seed", 1, 0, 4000000000LL) + i);
         std::cerr << "[" << preset << "] " << count << " seeds x " << epochs << " epochs on " << jobs << " threads" << std::endl;
         return run_trials(c, seeds, epochs, jobs, [&](const Trial& t, int done, int total) {
-            std::cerr << "  " << preset << " " << done << "/" << total << " seed " << t.seed << ": " << stats_line(t.stats) << std::endl;
+            std::cerr << "  " << preset << " " << done << "/" << total << " seed " << t.seed << ": " << gan::stats_line(t.stats) << std::endl;
         });
     }
 };

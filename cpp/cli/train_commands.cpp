@@ -7,7 +7,7 @@
 #include "commands.hpp"
 #include "gan/presets.hpp"
 #include "gan/trainer.hpp"
-#include "json.hpp"
+#include "gan/stats_json.hpp"
 
 namespace cli {
 namespace {
@@ -39,7 +39,7 @@ gan::Trainer train_from_args(const Args& args, std::ostream& progress, bool json
         done += chunk;
         if (done < epochs && !trainer.diverged()) {
             const gan::Stats s = trainer.stats();
-            progress << (json ? stats_json(s) : stats_line(s)) << std::endl;
+            progress << (json ? gan::stats_json(s) : gan::stats_line(s)) << std::endl;
         }
     }
     return trainer;
@@ -81,7 +81,7 @@ int cmd_train(int argc, char** argv) {
     const bool json = args.has("json");
     gan::Trainer trainer = train_from_args(args, std::cout, json, 0);
     const gan::Stats s = trainer.stats();
-    std::cout << (json ? stats_json(s) : "final: " + stats_line(s)) << std::endl;
+    std::cout << (json ? gan::stats_json(s) : "final: " + gan::stats_line(s)) << std::endl;
     if (args.has("save")) {
         write_file(args.text("save", ""), trainer.save_generator());
         if (!json) std::cout << "saved generator to " << args.text("save", "") << std::endl;

@@ -1,14 +1,14 @@
-#include "json.hpp"
+#include "gan/stats_json.hpp"
 
 #include <cmath>
 #include <cstdio>
 
-namespace cli {
+namespace gan {
 
 std::string json_number(double v) {
     if (!std::isfinite(v)) return "null";
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
+    std::snprintf(buf, sizeof buf, "%.17g", v);
     return buf;
 }
 
@@ -38,7 +38,7 @@ std::string fixed(double v, int digits) {
 
 }  // namespace
 
-std::string stats_json(const gan::Stats& s) {
+std::string stats_json(const Stats& s) {
     std::string j = "{\"epoch\":" + std::to_string(s.epoch) + ",\"dLoss\":" + json_number(s.dLoss) +
                     ",\"gLoss\":" + json_number(s.gLoss) + ",\"dLossAvg\":" + json_number(s.dLossAvg) +
                     ",\"wEstimate\":" + json_number(s.wEstimate) + ",\"mean\":" + json_array(s.mean) +
@@ -52,7 +52,16 @@ std::string stats_json(const gan::Stats& s) {
     return j + "}";
 }
 
-std::string stats_line(const gan::Stats& s) {
+std::string config_json(const Config& c) {
+    std::string j = "{\"preset\":" + json_string(c.preset);
+    for (const auto& f : config_fields()) {
+        const std::string v = get_field(c, f);
+        j += ",\"" + std::string(f.name) + "\":" + (f.choices.empty() ? v : json_string(v));
+    }
+    return j + "}";
+}
+
+std::string stats_line(const Stats& s) {
     std::string line = "epoch " + std::to_string(s.epoch) + "  D " + fixed(s.dLoss, 3) + "  G " + fixed(s.gLoss, 3);
     if (std::isfinite(s.wEstimate)) line += "  W " + fixed(s.wEstimate, 4);
     auto vec = [](const std::vector<double>& v) {
@@ -69,4 +78,4 @@ std::string stats_line(const gan::Stats& s) {
     return line;
 }
 
-}  // namespace cli
+}  // namespace gan

@@ -1,0 +1,135 @@
+#include "run.hpp"
+
+#include <sstream>
+#include <stdexcept>
+
+#include "gan/presets.hpp"
+#include "gan/stats_json.hpp"
+
+using emscripten::val;
+
+template <typename F>
+bool WasmRun::guard(F&& f) {
+    error_.clear();
+    try {
+        f();
+        return true;
+    } catch (const std::exception& e) {
+        error_ = e.what();
+    } catch (...) {
+        error_ = "unknown engine error";
+    }
+    return false;
+}
+
+gan::Trainer& WasmRun::trainer() {
+    if (!trainer_) throw std::logic_error("this run was not created (init failed or was not called)");
+    return *trainer_;
+}
+
+val WasmRun::floats(std::vector<float> v) {
+    out_ = std::move(v);
+    return val(emscripten::typed_memory_view(out_.size(), out_.data()));
+}
+
+bool WasmRun::init(const std::string& preset, const std::string& settings, const val& points) {
+    return guard([&] {
+        gan::Config c = gan::preset_config(preset);
+        std::istringstream lines(settings);
+        for (std::string line; std::getline(lines, line);) {
+            const auto eq = line.find('=');
+            if (eq == std::string::npos) throw std::invalid_argument("setting '" + line + "' is not key=value");
+            const std::string key = line.substr(0, eq);
+            if (key == "pointsDim") c.pointsDim = std::stoi(line.substr(eq + 1));
+            else gan::set_field(c, key, line.substr(eq + 1));
+        }
+        if (!points.isUndefined() && !points.isNull()) c.points = emscripten::convertJSArrayToNumberVector<float>(points);
+        trainer_ = std::make_unique<gan::Trainer>(c);
+    });
+}
+
+bool WasmRun::step(int epochs) {
+    return guard([&] { trainer().step(epochs); });
+}
+
+val WasmRun::sample(int n) {
+    std::vector<float> r;
+    guard([&] { r = trainer().sample(n); });
+    return floats(std::move(r));
+}
+
+val WasmRun::sampleClass(int label, int n) {
+    std::vector<float> r;
+    guard([&] { r = trainer().sample_class(label, n); });
+    return floats(std::move(r));
+}
+
+val WasmRun::generate(const val& latents, int label) {
+    std::vector<float> r;
+    guard([&] { r = trainer().generate(emscripten::convertJSArrayToNumberVector<float>(latents), label); });
+    return floats(std::move(r));
+}
+
+val WasmRun::evaluateD(const val& points, int label) {
+    std::vector<float> r;
+    guard([&] { r = trainer().evaluate_d(emscripten::convertJSArrayToNumberVector<float>(points), label); });
+    return floats(std::move(r));
+}
+
+val WasmRun::gradientD(const val& points, int label) {
+    std::vector<float> r;
+    guard([&] { r = trainer().gradient_d(emscripten::convertJSArrayToNumberVector<float>(points), label); });
+    return floats(std::move(r));
+}
+
+std::string WasmRun::statsJson() {
+    std::string s;
+    guard([&] { s = gan::stats_json(trainer().stats()); });
+    return s;
+}
+
+std::string WasmRun::configJson() {
+    std::string s;
+    guard([&] { s = gan::config_json(trainer().config()); });
+    return s;
+}
+
+val WasmRun::saveGenerator() {
+    guard([&] { bytes_ = trainer().save_generator(); });
+    return val(emscripten::typed_memory_view(bytes_.size(), bytes_.data()));
+}
+
+bool WasmRun::loadGenerator(const val& bytes) {
+    return guard([&] { trainer().load_generator(emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes)); });
+}
+
+bool WasmRun::reset() {
+    return guard([&] { trainer().reset(); });
+}
+
+std::string WasmRun::takeError() {
+    std::string e;
+    e.swap(error_);
+    return e;
+}
+
+std::string presets_json() {
+    std::string j = "{\"presets\":[";
+    for (std::size_t i = 0; i < gan::presets().size(); ++i) {
+        const auto& p = gan::presets()[i];
+        j += (i ? "," : "") + std::string("{\"name\":") + gan::json_string(p.name) + ",\"description\":" + gan::json_string(p.description) +
+             ",\"config\":" + gan::config_json(gan::preset_config(p.name)) + "}";
+    }
+    j += "],\"options\":[";
+    const gan::Config defaults;
+    for (std::size_t i = 0; i < gan::config_fields().size(); ++i) {
+        const auto& f = gan::config_fields()[i];
+        j += (i ? "," : "") + std::string("{\"name\":") + gan::json_string(f.name) + ",\"help\":" + gan::json_string(f.help) +
+             ",\"range\":" + gan::json_string(gan::range_text(f)) + ",\"min\":" + gan::json_number(f.min) +
+             ",\"max\":" + gan::json_number(f.max) + ",\"minOpen\":" + (f.min_open ? "true" : "false") +
+             ",\"integer\":" + (f.integer ? "true" : "false") + ",\"choices\":[";
+        for (std::size_t k = 0; k < f.choices.size(); ++k) j += (k ? "," : "") + gan::json_string(f.choices[k]);
+        j += "]}";
+    }
+    return j + "]}";
+}
