@@ -73,6 +73,10 @@ std::vector<Field> build_fields() {
 
 std::string format_number(double v) {
     char buf[32];
+    if (v == std::floor(v) && std::fabs(v) < 1e15) {  // whole numbers without exponent: 10, not 1e+01
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        return buf;
+    }
     std::snprintf(buf, sizeof buf, "%.17g", v);
     // Shortest text that reads back exactly.
     for (int p = 1; p <= 17; ++p) {
