@@ -1,6 +1,8 @@
 #include "gan/detmath.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 namespace gan::det {
@@ -71,7 +73,12 @@ double exp(double x) {
         term *= r / k;
         sum += term;
     }
-    return std::ldexp(sum, static_cast<int>(n));
+    const int e = static_cast<int>(n);
+    if (e < -1021 || e > 1023) return std::ldexp(sum, e);  // subnormal or near overflow: exact either way
+    const std::uint64_t bits = static_cast<std::uint64_t>(e + 1023) << 52;  // 2^e, built directly
+    double scale;
+    std::memcpy(&scale, &bits, sizeof scale);
+    return sum * scale;
 }
 
 double log(double x) {

@@ -16,12 +16,20 @@ double sigmoid(double x) {
 
 namespace {
 
-// Returns the term's value at out and writes its derivative into d.
+// The term's value at s, and its derivative into d. For the BCE terms one
+// exp(-|s|) gives both softplus and sigmoid.
 double term_value(LossTerm term, double s, double& d) {
+    if (term == LossTerm::BceReal || term == LossTerm::BceFake || term == LossTerm::Minimax) {
+        const double e = det::exp(-std::fabs(s));
+        const double sig = s >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);  // sigmoid(s)
+        const double log1pe = det::log1p(e);
+        const double sp_pos = (s > 0 ? s : 0.0) + log1pe;   // softplus(s)
+        const double sp_neg = (s < 0 ? -s : 0.0) + log1pe;  // softplus(-s)
+        if (term == LossTerm::BceReal) return d = sig - 1.0, sp_neg;
+        if (term == LossTerm::BceFake) return d = sig, sp_pos;
+        return d = -sig, -sp_pos;  // Minimax
+    }
     switch (term) {
-        case LossTerm::BceReal: d = sigmoid(s) - 1.0; return softplus(-s);
-        case LossTerm::BceFake: d = sigmoid(s); return softplus(s);
-        case LossTerm::Minimax: d = -sigmoid(s); return -softplus(s);
         case LossTerm::LsqReal: d = s - 1.0; return 0.5 * (s - 1.0) * (s - 1.0);
         case LossTerm::LsqFake: d = s; return 0.5 * s * s;
         case LossTerm::ScoreUp: d = -1.0; return -s;

@@ -47,8 +47,10 @@ const float* Mlp::forward(const float* x, int N) {
     for (std::size_t l = 0; l < layers_.size(); ++l) {
         const auto& L = layers_[l];
         float* y = acts_[l + 1].data();
-        kernels::dense_forward(acts_[l].data(), &params_[L.w_offset], &params_[L.b_offset], y, N, L.in, L.out);
-        if (l + 1 < layers_.size()) activate(shape_.activation, shape_.slope, y, N * L.out);
+        const bool hidden = l + 1 < layers_.size();
+        kernels::dense_forward(acts_[l].data(), &params_[L.w_offset], &params_[L.b_offset], y, N, L.in, L.out,
+                               hidden ? rectifier() : kernels::Rectifier{});
+        if (hidden && shape_.activation == Activation::Tanh) activate(shape_.activation, shape_.slope, y, N * L.out);
     }
     return acts_.back().data();
 }
@@ -70,9 +72,19 @@ void Mlp::backward_impl(const float* dOut, float* dx, bool param_grads) {
             break;
         }
         float* dA = buffers[l % 2];
-        kernels::dense_backward_input(dY, &params_[L.w_offset], dA, N, L.in, L.out);
-        activation_backward(shape_.activation, shape_.slope, acts_[l].data(), dA, N * L.in);
+        const kernels::Rectifier r = rectifier();
+        kernels::dense_backward_input(dY, &params_[L.w_offset], dA, N, L.in, L.out, r.on ? acts_[l].data() : nullptr, r);
+        if (!r.on) activation_backward(shape_.activation, shape_.slope, acts_[l].data(), dA, N * L.in);
         dY = dA;
+    }
+}
+
+// ReLU and LeakyReLU run fused into the dense kernels; tanh runs as its own pass.
+kernels::Rectifier Mlp::rectifier() const {
+    switch (shape_.activation) {
+        case Activation::Relu: return {true, 0.0f};
+        case Activation::LeakyRelu: return {true, shape_.slope};
+        default: return {};
     }
 }
 

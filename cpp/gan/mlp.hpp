@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "gan/activation.hpp"
+#include "gan/kernels.hpp"
 #include "gan/rng.hpp"
 
 namespace gan {
@@ -65,6 +66,7 @@ public:
 
 private:
     void ensure_batch(int N);
+    kernels::Rectifier rectifier() const;
     void backward_impl(const float* dOut, float* dx, bool param_grads);
 
     MlpShape shape_;
