@@ -1,6 +1,5 @@
 #include "run.hpp"
 
-#include <sstream>
 #include <stdexcept>
 
 #include "gan/presets.hpp"
@@ -35,14 +34,7 @@ val WasmRun::floats(std::vector<float> v) {
 bool WasmRun::init(const std::string& preset, const std::string& settings, const val& points) {
     return guard([&] {
         gan::Config c = gan::preset_config(preset);
-        std::istringstream lines(settings);
-        for (std::string line; std::getline(lines, line);) {
-            const auto eq = line.find('=');
-            if (eq == std::string::npos) throw std::invalid_argument("setting '" + line + "' is not key=value");
-            const std::string key = line.substr(0, eq);
-            if (key == "pointsDim") c.pointsDim = std::stoi(line.substr(eq + 1));
-            else gan::set_field(c, key, line.substr(eq + 1));
-        }
+        gan::apply_settings_text(c, settings);
         if (!points.isUndefined() && !points.isNull()) c.points = emscripten::convertJSArrayToNumberVector<float>(points);
         trainer_ = std::make_unique<gan::Trainer>(c);
     });

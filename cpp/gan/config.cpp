@@ -42,6 +42,8 @@ std::vector<Field> build_fields() {
         whole("dWidth", &Config::dWidth, 1, kMaxWidth, "discriminator/critic units per hidden layer"),
         choice("dActivation", &Config::dActivation, acts, "discriminator/critic hidden activation"),
         Field{"leakySlope", &Config::leakySlope, "LeakyReLU negative slope", 0, 1, false, false, {}},
+        choice("dInit", &Config::dInit, {"he", "data"},
+               "discriminator/critic init: he, or data (hidden units centred and scaled on a real batch)"),
         flag("conditional", &Config::conditional, "conditional GAN: one-hot mode label fed to G and D (0/1)"),
         choice("loss", &Config::loss, {"gan", "lsgan", "wgan", "wgan-gp"}, "adversarial loss"),
         choice("genLoss", &Config::genLoss, {"nonsat", "minimax"}, "generator loss for loss=gan"),
@@ -128,9 +130,9 @@ std::string range_text(const Field& f) {
            " <= " + format_number(f.max);
 }
 
-void set_field(Config& c, const std::string& name, const std::string& value) {
-    const Field* f = find_field(name);
-    if (!f) throw std::invalid_argument("option '" + name + "' is unknown; see `gan presets` for the option names");
+namespace {
+
+void assign(Config& c, const Field* f, const std::string& value) {
     std::visit(
         [&](auto member) {
             using T = std::remove_cv_t<std::remove_reference_t<decltype(c.*member)>>;
@@ -145,6 +147,17 @@ void set_field(Config& c, const std::string& name, const std::string& value) {
         f->member);
 }
 
+// Not in the table: only the "points" target uses it, set next to its points.
+const Field kPointsDim{"pointsDim", &Config::pointsDim, "dimension of caller-supplied points", 1, 16, false, true, {}};
+
+}  // namespace
+
+void set_field(Config& c, const std::string& name, const std::string& value) {
+    const Field* f = find_field(name);
+    if (!f) throw std::invalid_argument("option '" + name + "' is unknown; see `gan presets` for the option names");
+    assign(c, f, value);
+}
+
 std::string get_field(const Config& c, const Field& f) {
     return std::visit(
         [&](auto member) -> std::string {
@@ -153,6 +166,27 @@ std::string get_field(const Config& c, const Field& f) {
             else return format_number(static_cast<double>(c.*member));
         },
         f.member);
+}
+
+void apply_settings_text(Config& c, const std::string& text) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = text.substr(start, end - start);
+        start = end + 1;
+        if (line.empty()) continue;
+        const auto eq = line.find('=');
+        if (eq == std::string::npos) throw std::invalid_argument("setting '" + line + "' is invalid; allowed: key=value");
+        const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+        if (key == "preset") {
+            c.preset = value;
+        } else if (key == "pointsDim") {
+            assign(c, &kPointsDim, value);
+        } else {
+            set_field(c, key, value);
+        }
+    }
 }
 
 int data_dim(const Config& c) {

@@ -36,6 +36,7 @@ struct Config {
     int gDepth = 1, gWidth = 64, dDepth = 1, dWidth = 64;
     std::string gActivation = "relu", dActivation = "relu";
     double leakySlope = 0.2;
+    std::string dInit = "he";  // he: the blog's N(0, 2 / fan_in) weights, zero biases | data: then centred on real data
     bool conditional = false;
 
     // Losses and the training loop.
@@ -77,6 +78,10 @@ const Field* find_field(const std::string& name);  // null when unknown
 void set_field(Config& c, const std::string& name, const std::string& value);
 std::string get_field(const Config& c, const Field& f);  // the value as text (round-trips)
 std::string range_text(const Field& f);                  // "0 <= x <= 10", "one of: a, b"
+
+// Applies "key=value" lines (as model files and the wasm bindings carry them) to c,
+// in order, through set_field; "preset=NAME" and "pointsDim=N" are accepted too.
+void apply_settings_text(Config& c, const std::string& text);
 
 // Rules across fields (e.g. wgan-gp needs a joint D update); throws std::invalid_argument.
 void validate(const Config& c);

@@ -1,7 +1,6 @@
 #include "gan/model_io.hpp"
 
 #include <cstring>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -69,14 +68,7 @@ Model decode_model(const std::vector<std::uint8_t>& bytes) {
     std::string text(text_bytes, '\0');
     r.bytes(text.data(), text.size());
     Model m;
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) {
-        const auto eq = line.find('=');
-        if (eq == std::string::npos) throw std::invalid_argument("model bytes are invalid: config line '" + line + "' has no '='");
-        const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
-        if (key == "preset") m.config.preset = value;
-        else set_field(m.config, key, value);
-    }
+    apply_settings_text(m.config, text);
     const std::uint32_t count = r.u32();
     if (static_cast<std::size_t>(count) * sizeof(float) != r.left())
         throw std::invalid_argument("model bytes are invalid: " + std::to_string(count) + " weights announced, " +
