@@ -3,6 +3,7 @@
 // documented, validated API; use that, not these.
 #include <emscripten/bind.h>
 
+#include "gan/benchmark.hpp"
 #include "run.hpp"
 
 EMSCRIPTEN_BINDINGS(gan_engine) {
@@ -26,4 +27,5 @@ EMSCRIPTEN_BINDINGS(gan_engine) {
         .function("epoch", &WasmRun::epoch)
         .function("takeError", &WasmRun::takeError);
     emscripten::function("presetsJson", &presets_json);
+    emscripten::function("matmulGflops", &gan::matmul_gflops);
 }

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "gan/benchmark.hpp"
 #include "gan/presets.hpp"
 #include "gan/stats_json.hpp"
 
@@ -122,6 +123,13 @@ std::string presets_json() {
              ",\"integer\":" + (f.integer ? "true" : "false") + ",\"choices\":[";
         for (std::size_t k = 0; k < f.choices.size(); ++k) j += (k ? "," : "") + gan::json_string(f.choices[k]);
         j += "]}";
+    }
+    j += "],\"workloads\":[";
+    const auto names = gan::workload_names();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const gan::Config c = gan::workload_config(names[i]);
+        j += (i ? "," : "") + std::string("{\"name\":") + gan::json_string(names[i]) + ",\"config\":" + gan::config_json(c) +
+             ",\"flopsPerEpoch\":" + gan::json_number(gan::flops_per_epoch(c)) + "}";
     }
     return j + "]}";
 }

@@ -45,4 +45,5 @@ private:
     std::string error_;
 };
 
-std::string presets_json();  // [{name, description, settings: {...}}], plus the option table
+// {presets: [{name, description, config}], options: [...], workloads: [{name, config, flopsPerEpoch}]}
+std::string presets_json();

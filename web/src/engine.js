@@ -97,6 +97,21 @@ export class Engine {
     return new Run(raw, preset);
   }
 
+  /**
+   * The benchmark's reference workloads (the blog's listings, for npm run bench):
+   * [{name, config, flopsPerEpoch}]; run one with create(config.preset, config).
+   */
+  workloads() {
+    return structuredClone(this.#catalog.workloads);
+  }
+
+  /** GFLOP/s of an n x n matrix product in the engine's own kernel, in this runtime. */
+  matmulGflops(n = 512, repeats = 10) {
+    checkCount(n, 2048, 'n');
+    checkCount(repeats, 1000, 'repeats');
+    return this.#module.matmulGflops(n, repeats);
+  }
+
   /** Runs not yet disposed, and embind's live JS value handles: for leak tests. */
   liveHandles() {
     return { runs: liveRuns, values: this.#module.count_emval_handles() };
