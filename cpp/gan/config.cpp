@@ -202,6 +202,10 @@ int class_count(const Config& c) {
 }
 
 void validate(const Config& c) {
+    // Every field within its table range, also when the caller filled the struct directly
+    // (same check and message as set_field, applied to a scratch copy).
+    Config scratch;
+    for (const auto& f : config_fields()) set_field(scratch, f.name, get_field(c, f));
     auto fail = [](const std::string& msg) { throw std::invalid_argument(msg); };
     if (c.loss == "wgan-gp" && c.dUpdate == "split")
         fail("dUpdate = split is invalid with loss = wgan-gp; allowed: joint (the penalty needs real and fake together)");

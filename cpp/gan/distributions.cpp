@@ -41,6 +41,7 @@ void GaussianMixture::sample(Rng& rng, int n, float* out, int* labels) const {
 }
 
 double GaussianMixture::cdf(double x) const {
+    if (dim_ != 1) return Target::cdf(x);  // 2D mixtures have no 1D CDF: throws like every such target
     double sum = 0.0;
     for (double c : centres_) sum += normal_cdf((x - c) / std_);
     return sum / static_cast<double>(centres_.size());

@@ -22,6 +22,7 @@ double ks_statistic(const std::vector<float>& sorted, const Target& t) {
     double worst = 0.0;
     for (std::size_t i = 0; i < sorted.size(); ++i) {
         const double F = t.cdf(sorted[i]);
+        if (std::isnan(F)) return std::numeric_limits<double>::quiet_NaN();  // a NaN sample: no score (fmax would drop it)
         worst = std::fmax(worst, std::fmax(std::fabs((i + 1) / n - F), std::fabs(F - i / n)));
     }
     return worst;

@@ -44,6 +44,8 @@ private:
 std::vector<std::uint8_t> encode_model(const Config& c, const std::vector<float>& params) {
     std::string text = "preset=" + c.preset + "\n";
     for (const auto& f : config_fields()) text += std::string(f.name) + "=" + get_field(c, f) + "\n";
+    // Not in the field table, but it shapes G's output for the points target.
+    if (c.target == "points") text += "pointsDim=" + std::to_string(c.pointsDim) + "\n";
     std::vector<std::uint8_t> out(kMagic, kMagic + 4);
     put_u32(out, kVersion);
     put_u32(out, static_cast<std::uint32_t>(text.size()));
