@@ -3,7 +3,9 @@
 // workloads, plus how near the machine's limit we are, and the widget payload.
 // Figures are printed, never asserted: the machines are shared and noisy.
 //   node bench/run.mjs [--repeats N] [--skip-peers] [--browser]
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { matmul, numpy, oursNative, oursWasm, tfjs } from './columns.mjs';
@@ -73,8 +75,9 @@ for (const [w, target] of [['1d', 10], ['wgan', 8]]) {
 goal('payload <= 200 KB and <= 80 KB gzipped', `${kb(payload.total.bytes)} / ${kb(payload.total.gzip)} gzipped`, payload.total.bytes <= 200e3 && payload.total.gzip <= 80e3);
 
 if (args.browser) {
-  const { browserFigures } = await import('./browser.mjs');
-  await browserFigures();
+  log('headless Chromium: panel convergence and frame times');
+  console.log('\n### In the browser (headless Chromium, all panels)\n');
+  execFileSync(process.execPath, [fileURLToPath(new URL('./browser.mjs', import.meta.url))], { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 function pct(gflops, peak) {

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Convergence times and frame times in headless Chromium (a measurement, not a test: the
-// numbers depend on the machine and its load). Run: node tests/e2e/measure.mjs
+// numbers depend on the machine and its load). Run: node bench/browser.mjs (or npm run bench -- --browser)
 //   Panel 1: from Play to |G mean - 3| < 0.05 and |G std - 0.5| < 0.05 (seed 1), at speed max and 1x.
 //   Panel 2: from Play to 8/8 modes covered (seed 1), per loss, at speed max.
 //   Frames:  median work per frame (training + drawing) and median rAF interval.
-import { startTestServer, launch, watchedPage, until } from './helpers.mjs';
+import { startTestServer, launch, watchedPage, until } from '../tests/e2e/helpers.mjs';
 
 const LIMIT_MS = Number(process.env.MEASURE_LIMIT_MS ?? 90_000);
 
