@@ -63,9 +63,7 @@ long long default_epochs(const gan::Config& c) { return gan::data_dim(c) == 1 ? 
 
 int cmd_presets() {
     for (const auto& p : gan::presets()) {
-        std::cout << p.name << "\n  " << p.description << "\n ";
-        for (const auto& [key, value] : p.settings) std::cout << " " << key << "=" << value;
-        std::cout << "\n\n";
+        std::cout << p.name << "\n  " << p.description << "\n  " << p.settings << "\n\n";
     }
     std::cout << "Options for --set key=value (defaults before a preset's changes):\n";
     const gan::Config defaults;

@@ -171,7 +171,7 @@ std::string get_field(const Config& c, const Field& f) {
 void apply_settings_text(Config& c, const std::string& text) {
     std::size_t start = 0;
     while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
+        std::size_t end = text.find_first_of(" \n", start);
         if (end == std::string::npos) end = text.size();
         const std::string line = text.substr(start, end - start);
         start = end + 1;

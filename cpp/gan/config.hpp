@@ -79,8 +79,9 @@ void set_field(Config& c, const std::string& name, const std::string& value);
 std::string get_field(const Config& c, const Field& f);  // the value as text (round-trips)
 std::string range_text(const Field& f);                  // "0 <= x <= 10", "one of: a, b"
 
-// Applies "key=value" lines (as model files and the wasm bindings carry them) to c,
-// in order, through set_field; "preset=NAME" and "pointsDim=N" are accepted too.
+// Applies "key=value" settings separated by spaces or newlines (presets, model files and the
+// wasm bindings carry them so) to c, in order, through set_field; "preset=NAME" and
+// "pointsDim=N" are accepted too.
 void apply_settings_text(Config& c, const std::string& text);
 
 // Rules across fields (e.g. wgan-gp needs a joint D update); throws std::invalid_argument.

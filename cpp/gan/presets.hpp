@@ -1,12 +1,11 @@
 // Presets: the named configurations that the CLI, the wasm API and the page
-// share. Each is a short list of overrides on Config's defaults, so
+// share. Each is a line of key=value overrides on Config's defaults, so
 // `gan presets` can print exactly what a preset changes.
 //
 //   gan::Config c = gan::preset_config("ring-wgan-gp");  // throws on an unknown name
 #pragma once
 
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "gan/config.hpp"
@@ -16,7 +15,7 @@ namespace gan {
 struct Preset {
     std::string name;
     std::string description;
-    std::vector<std::pair<std::string, std::string>> settings;  // field name -> value
+    std::string settings;  // "key=value key=value ...", applied in order by apply_settings_text
 };
 
 const std::vector<Preset>& presets();
