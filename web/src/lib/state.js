@@ -63,7 +63,8 @@ export function presetHint(description = '') {
 /** Which presets a panel may run. */
 export const PANEL_FILTERS = {
   arena: (c) => c.target === 'gaussian' || c.target === 'mixture1d',
-  modes: (c) => (c.target === 'ring' || c.target === 'grid') && !c.conditional,
+  // The blog's 8 Gaussians (radius 2); the PacGAN benchmark rings and grids are for `gan eval`.
+  modes: (c) => c.target === 'ring' && c.modes === 8 && c.radius === 2 && !c.conditional,
   walker: (c) => c.noiseDim === 2 && c.target !== 'gaussian' && c.target !== 'mixture1d' && !c.conditional,
 };
 
