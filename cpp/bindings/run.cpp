@@ -107,29 +107,27 @@ std::string WasmRun::takeError() {
 }
 
 std::string presets_json() {
-    std::string j = "{\"presets\":[";
-    for (std::size_t i = 0; i < gan::presets().size(); ++i) {
-        const auto& p = gan::presets()[i];
-        j += (i ? "," : "") + std::string("{\"name\":") + gan::json_string(p.name) + ",\"description\":" + gan::json_string(p.description) +
-             ",\"config\":" + gan::config_json(gan::preset_config(p.name)) + "}";
+    gan::JsonWriter w;
+    w.begin_object().key("presets").begin_array();
+    for (const auto& p : gan::presets()) {
+        w.begin_object().key("name").string(p.name).key("description").string(p.description).key("config");
+        gan::write_config(w, gan::preset_config(p.name));
+        w.end_object();
     }
-    j += "],\"options\":[";
-    const gan::Config defaults;
-    for (std::size_t i = 0; i < gan::config_fields().size(); ++i) {
-        const auto& f = gan::config_fields()[i];
-        j += (i ? "," : "") + std::string("{\"name\":") + gan::json_string(f.name) + ",\"help\":" + gan::json_string(f.help) +
-             ",\"range\":" + gan::json_string(gan::range_text(f)) + ",\"min\":" + gan::json_number(f.min) +
-             ",\"max\":" + gan::json_number(f.max) + ",\"minOpen\":" + (f.min_open ? "true" : "false") +
-             ",\"integer\":" + (f.integer ? "true" : "false") + ",\"choices\":[";
-        for (std::size_t k = 0; k < f.choices.size(); ++k) j += (k ? "," : "") + gan::json_string(f.choices[k]);
-        j += "]}";
+    w.end_array().key("options").begin_array();
+    for (const auto& f : gan::config_fields()) {
+        w.begin_object().key("name").string(f.name).key("help").string(f.help).key("range").string(gan::range_text(f));
+        w.key("min").number(f.min).key("max").number(f.max).key("minOpen").boolean(f.min_open).key("integer").boolean(f.integer);
+        w.key("choices").begin_array();
+        for (const auto& choice : f.choices) w.string(choice);
+        w.end_array().end_object();
     }
-    j += "],\"workloads\":[";
-    const auto names = gan::workload_names();
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        const gan::Config c = gan::workload_config(names[i]);
-        j += (i ? "," : "") + std::string("{\"name\":") + gan::json_string(names[i]) + ",\"config\":" + gan::config_json(c) +
-             ",\"flopsPerEpoch\":" + gan::json_number(gan::flops_per_epoch(c)) + "}";
+    w.end_array().key("workloads").begin_array();
+    for (const auto& name : gan::workload_names()) {
+        const gan::Config c = gan::workload_config(name);
+        w.begin_object().key("name").string(name).key("config");
+        gan::write_config(w, c);
+        w.key("flopsPerEpoch").number(gan::flops_per_epoch(c)).end_object();
     }
-    return j + "]}";
+    return w.end_array().end_object().str();
 }

@@ -2,33 +2,15 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace gan {
 
-std::string json_number(double v) {
-    if (!std::isfinite(v)) return "null";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
+std::string json_number(double v) { return JsonWriter().number(v).str(); }
 
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "\"";
-}
+std::string json_string(const std::string& s) { return JsonWriter().string(s).str(); }
 
 namespace {
-
-template <typename T>
-std::string json_array(const std::vector<T>& v) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + json_number(static_cast<double>(v[i]));
-    return out + "]";
-}
 
 std::string fixed(double v, int digits) {
     char buf[32];
@@ -39,26 +21,36 @@ std::string fixed(double v, int digits) {
 }  // namespace
 
 std::string stats_json(const Stats& s) {
-    std::string j = "{\"epoch\":" + std::to_string(s.epoch) + ",\"dLoss\":" + json_number(s.dLoss) +
-                    ",\"gLoss\":" + json_number(s.gLoss) + ",\"dLossAvg\":" + json_number(s.dLossAvg) +
-                    ",\"wEstimate\":" + json_number(s.wEstimate) + ",\"mean\":" + json_array(s.mean) +
-                    ",\"std\":" + json_array(s.std) + ",\"status\":" + json_string(s.status) +
-                    ",\"divergedAt\":" + (s.divergedAt < 0 ? "null" : std::to_string(s.divergedAt));
-    if (s.has1d) j += ",\"w1\":" + json_number(s.w1) + ",\"ks\":" + json_number(s.ks);
-    if (s.hasModes)
-        j += ",\"modesCovered\":" + std::to_string(s.modesCovered) + ",\"modesTotal\":" + std::to_string(s.modesTotal) +
-             ",\"highQuality\":" + json_number(s.highQuality) + ",\"reverseKL\":" + json_number(s.reverseKL) +
-             ",\"modeCounts\":" + json_array(s.modeCounts);
-    return j + "}";
+    JsonWriter w;
+    w.begin_object().key("epoch").number(static_cast<double>(s.epoch));
+    w.key("dLoss").number(s.dLoss).key("gLoss").number(s.gLoss).key("dLossAvg").number(s.dLossAvg);
+    w.key("wEstimate").number(s.wEstimate).key("mean").numbers(s.mean).key("std").numbers(s.std);
+    w.key("status").string(s.status).key("divergedAt");
+    if (s.divergedAt < 0) w.null();
+    else w.number(static_cast<double>(s.divergedAt));
+    if (s.has1d) w.key("w1").number(s.w1).key("ks").number(s.ks);
+    if (s.hasModes) {
+        w.key("modesCovered").number(s.modesCovered).key("modesTotal").number(s.modesTotal);
+        w.key("highQuality").number(s.highQuality).key("reverseKL").number(s.reverseKL);
+        w.key("modeCounts").numbers(std::vector<double>(s.modeCounts.begin(), s.modeCounts.end()));
+    }
+    return w.end_object().str();
+}
+
+void write_config(JsonWriter& w, const Config& c) {
+    w.begin_object().key("preset").string(c.preset);
+    for (const auto& f : config_fields()) {
+        w.key(f.name);
+        if (f.choices.empty()) w.number(std::strtod(get_field(c, f).c_str(), nullptr));
+        else w.string(get_field(c, f));
+    }
+    w.end_object();
 }
 
 std::string config_json(const Config& c) {
-    std::string j = "{\"preset\":" + json_string(c.preset);
-    for (const auto& f : config_fields()) {
-        const std::string v = get_field(c, f);
-        j += ",\"" + std::string(f.name) + "\":" + (f.choices.empty() ? v : json_string(v));
-    }
-    return j + "}";
+    JsonWriter w;
+    write_config(w, c);
+    return w.str();
 }
 
 std::string stats_line(const Stats& s) {

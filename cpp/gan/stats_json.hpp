@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "gan/json_writer.hpp"
 #include "gan/trainer.hpp"
 
 namespace gan {
@@ -16,6 +17,7 @@ std::string json_number(double v);
 std::string json_string(const std::string& s);
 std::string stats_json(const Stats& s);
 std::string config_json(const Config& c);  // every field of the table, plus "preset"
+void write_config(JsonWriter& w, const Config& c);  // the same, into a larger document
 
 // One line for humans: "epoch 500  D 1.386  G 0.693  mean 2.99  std 0.50  w1 0.012".
 std::string stats_line(const Stats& s);
