@@ -1,6 +1,7 @@
 // Shared setup for the browser tests: the project's static server (scripts/serve.mjs) on an
 // ephemeral port serving web/ at / and the test fixtures at /fixtures/ (a second root, so
 // fixture pages never ship with the site), and Debian's Chromium through playwright-core.
+import { after, before } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,4 +71,22 @@ export async function until(page, fn, arg, { timeout = 60_000, interval = 100, m
     if (Date.now() - start > timeout) throw new Error(`timed out after ${timeout} ms waiting for ${message}`);
     await new Promise((r) => setTimeout(r, interval));
   }
+}
+
+/**
+ * Registers before/after hooks that start the test server and Chromium once for the file;
+ * returns an object whose base and browser are set once the hooks have run.
+ */
+export function useBrowser() {
+  const shared = { base: undefined, browser: undefined };
+  let server;
+  before(async () => {
+    ({ server, base: shared.base } = await startTestServer());
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    server?.close();
+  });
+  return shared;
 }

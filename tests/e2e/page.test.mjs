@@ -1,21 +1,11 @@
 // The article page (web/index.html) in headless Chromium: loads cleanly under the strict
 // CSP, the three panels render, train and respond to mouse and keyboard; screenshots in
 // test-results/ (light, dark, 375 px).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer, launch, watchedPage, resultsPath, until } from './helpers.mjs';
+import { useBrowser, watchedPage, resultsPath, until } from './helpers.mjs';
 
-let server;
-let base;
-let browser;
-before(async () => {
-  ({ server, base } = await startTestServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser(); // env.base: the server's URL, env.browser: Chromium
 
 const TAGS = ['gan-arena-1d', 'gan-mode-collapse', 'gan-latent-walker'];
 
@@ -37,8 +27,8 @@ async function showPanel(page, tag) {
 const readout = (page, tag, cls) => page.evaluate(([t, c]) => document.querySelector(t).shadowRoot.querySelector(c).textContent, [tag, cls]);
 
 test('the page loads with no console errors or failed requests, and all three panels render', { timeout: 120_000 }, async () => {
-  const { page, problems, context } = await watchedPage(browser);
-  const res = await page.goto(`${base}/`);
+  const { page, problems, context } = await watchedPage(env.browser);
+  const res = await page.goto(`${env.base}/`);
   assert.match(res.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
   for (const tag of TAGS) {
     await showPanel(page, tag);
@@ -59,8 +49,8 @@ test('the page loads with no console errors or failed requests, and all three pa
 });
 
 test('panel 1 trains: readouts change and G mean approaches 3 (seed 1)', { timeout: 180_000 }, async () => {
-  const { page, problems, context } = await watchedPage(browser);
-  await page.goto(`${base}/`);
+  const { page, problems, context } = await watchedPage(env.browser);
+  await page.goto(`${env.base}/`);
   await showPanel(page, 'gan-arena-1d');
   await page.evaluate(() => {
     const a = document.querySelector('gan-arena-1d');
@@ -103,8 +93,8 @@ test('panel 1 trains: readouts change and G mean approaches 3 (seed 1)', { timeo
 });
 
 test('panel 1 controls: pause, step, reset, generator loss and optimizer', { timeout: 120_000 }, async () => {
-  const { page, problems, context } = await watchedPage(browser);
-  await page.goto(`${base}/`);
+  const { page, problems, context } = await watchedPage(env.browser);
+  await page.goto(`${env.base}/`);
   await showPanel(page, 'gan-arena-1d');
   const arena = page.locator('gan-arena-1d');
   await until(page, () => document.querySelector('gan-arena-1d').epoch > 0, null, { message: 'autoplay' });
@@ -132,8 +122,8 @@ test('panel 1 controls: pause, step, reset, generator loss and optimizer', { tim
 });
 
 test('panel 2: WGAN reaches 8/8 modes within a bounded number of epochs; the toggle switches the loss', { timeout: 180_000 }, async () => {
-  const { page, problems, context } = await watchedPage(browser);
-  await page.goto(`${base}/`);
+  const { page, problems, context } = await watchedPage(env.browser);
+  await page.goto(`${env.base}/`);
   await showPanel(page, 'gan-mode-collapse');
   const modes = page.locator('gan-mode-collapse');
   assert.equal(await readout(page, 'gan-mode-collapse', '.l-loss'), 'Loss (D)');
@@ -184,8 +174,8 @@ test('panel 2: WGAN reaches 8/8 modes within a bounded number of epochs; the tog
 });
 
 test('panel 3: the slider moves the decoded point; dragging zA changes the path', { timeout: 120_000 }, async () => {
-  const { page, problems, context } = await watchedPage(browser);
-  await page.goto(`${base}/`);
+  const { page, problems, context } = await watchedPage(env.browser);
+  await page.goto(`${env.base}/`);
   await showPanel(page, 'gan-latent-walker');
   const walker = page.locator('gan-latent-walker');
   const state = () => page.evaluate(() => {
@@ -221,8 +211,8 @@ test('panel 3: the slider moves the decoded point; dragging zA changes the path'
 });
 
 test('keyboard: play/pause, the slider and the zA/zB handles', { timeout: 120_000 }, async () => {
-  const { page, problems, context } = await watchedPage(browser);
-  await page.goto(`${base}/`);
+  const { page, problems, context } = await watchedPage(env.browser);
+  await page.goto(`${env.base}/`);
   await showPanel(page, 'gan-arena-1d');
   // Tab from the top of the page to the arena's play button.
   const focused = () => page.evaluate(() => {
@@ -278,8 +268,8 @@ test('keyboard: play/pause, the slider and the zA/zB handles', { timeout: 120_00
 });
 
 test('panels pause off-screen and in a hidden tab; reduced motion means no autoplay', { timeout: 120_000 }, async () => {
-  const { page, problems, context } = await watchedPage(browser);
-  await page.goto(`${base}/`);
+  const { page, problems, context } = await watchedPage(env.browser);
+  await page.goto(`${env.base}/`);
   await showPanel(page, 'gan-arena-1d');
   const epoch = () => page.evaluate(() => document.querySelector('gan-arena-1d').epoch);
   await until(page, () => document.querySelector('gan-arena-1d').epoch > 0, null, { message: 'training' });
@@ -308,8 +298,8 @@ test('panels pause off-screen and in a hidden tab; reduced motion means no autop
   assert.deepEqual(problems, []);
   await context.close();
 
-  const reduced = await watchedPage(browser, { reducedMotion: 'reduce' });
-  await reduced.page.goto(`${base}/`);
+  const reduced = await watchedPage(env.browser, { reducedMotion: 'reduce' });
+  await reduced.page.goto(`${env.base}/`);
   await showPanel(reduced.page, 'gan-arena-1d');
   await reduced.page.waitForTimeout(600);
   assert.equal(await reduced.page.evaluate(() => document.querySelector('gan-arena-1d').playing), false);
@@ -328,8 +318,8 @@ test('screenshots: light, dark and 375 px wide (test-results/)', { timeout: 180_
     ['page-375', { colorScheme: 'light', viewport: { width: 375, height: 800 } }],
     ['page-375-dark', { colorScheme: 'dark', viewport: { width: 375, height: 800 } }],
   ]) {
-    const { page, problems, context } = await watchedPage(browser, options);
-    await page.goto(`${base}/`);
+    const { page, problems, context } = await watchedPage(env.browser, options);
+    await page.goto(`${env.base}/`);
     for (const tag of TAGS) {
       await showPanel(page, tag);
       if (tag === 'gan-latent-walker') {

@@ -1,20 +1,10 @@
 // Embedding: a fixture "blog page" with two of each widget under the strict CSP
 // (tests/e2e/fixtures/widgets.html, served at /fixtures/), and embed.html for iframes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer, launch, watchedPage, resultsPath, until } from './helpers.mjs';
+import { useBrowser, watchedPage, resultsPath, until } from './helpers.mjs';
 
-let server;
-let base;
-let browser;
-before(async () => {
-  ({ server, base } = await startTestServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser(); // env.base: the server's URL, env.browser: Chromium
 
 /** Records CSP violations from the first script on (init scripts are not subject to the page's CSP). */
 async function watchCsp(page) {
@@ -27,9 +17,9 @@ async function watchCsp(page) {
 const IDS = ['arena-a', 'arena-b', 'modes-a', 'modes-b', 'walker-a', 'walker-b'];
 
 test('two of each widget under the strict CSP: all render and train independently, no console errors', { timeout: 180_000 }, async () => {
-  const { page, problems, context } = await watchedPage(browser, { viewport: { width: 1400, height: 2600 } });
+  const { page, problems, context } = await watchedPage(env.browser, { viewport: { width: 1400, height: 2600 } });
   await watchCsp(page);
-  const res = await page.goto(`${base}/fixtures/widgets.html`);
+  const res = await page.goto(`${env.base}/fixtures/widgets.html`);
   assert.equal(res.headers()['content-security-policy'], "script-src 'self' 'wasm-unsafe-eval'");
   assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), "script-src 'self' 'wasm-unsafe-eval'");
   await until(page, (ids) => ids.every((id) => document.getElementById(id).ready), IDS, { message: 'all six ready', timeout: 90_000 });
@@ -70,8 +60,8 @@ test('two of each widget under the strict CSP: all render and train independentl
 });
 
 test('events bubble out of the shadow root; attributes and properties mirror each other', { timeout: 120_000 }, async () => {
-  const { page, problems, context } = await watchedPage(browser, { viewport: { width: 1400, height: 3000 } });
-  await page.goto(`${base}/fixtures/widgets.html`);
+  const { page, problems, context } = await watchedPage(env.browser, { viewport: { width: 1400, height: 3000 } });
+  await page.goto(`${env.base}/fixtures/widgets.html`);
   await until(page, () => document.getElementById('arena-a').ready, null, { message: 'ready' });
   const seen = await page.evaluate(() => new Promise((resolve) => {
     const types = new Set();
@@ -110,9 +100,9 @@ test('embed.html shows one panel from URL parameters', { timeout: 120_000 }, asy
     ['?panel=modes&preset=ring-wgan', 'gan-mode-collapse', { preset: 'ring-wgan' }],
     ['?panel=walker', 'gan-latent-walker', {}],
   ]) {
-    const { page, problems, context } = await watchedPage(browser, { viewport: { width: 700, height: 900 } });
+    const { page, problems, context } = await watchedPage(env.browser, { viewport: { width: 700, height: 900 } });
     await watchCsp(page);
-    await page.goto(`${base}/embed.html${query}`);
+    await page.goto(`${env.base}/embed.html${query}`);
     await until(page, (t) => document.querySelector(t)?.ready, tag, { message: `${tag} ready` });
     const got = await page.evaluate((t) => Object.fromEntries([...document.querySelector(t).attributes].map((a) => [a.name, a.value])), tag);
     assert.deepEqual(got, attrs);
@@ -125,15 +115,15 @@ test('embed.html shows one panel from URL parameters', { timeout: 120_000 }, asy
     assert.deepEqual(problems, []);
     await context.close();
   }
-  const { page, context } = await watchedPage(browser);
-  await page.goto(`${base}/embed.html?panel=nope`);
+  const { page, context } = await watchedPage(env.browser);
+  await page.goto(`${env.base}/embed.html?panel=nope`);
   assert.match(await page.locator('.embed-error').textContent(), /Unknown panel 'nope'/);
   await context.close();
 });
 
 test('a bad preset falls back with a warning; a missing weights file is reported in the panel', { timeout: 120_000 }, async () => {
-  const { page, problems, context } = await watchedPage(browser, { viewport: { width: 800, height: 1200 } });
-  await page.goto(`${base}/embed.html?panel=modes&preset=blog-1d`);
+  const { page, problems, context } = await watchedPage(env.browser, { viewport: { width: 800, height: 1200 } });
+  await page.goto(`${env.base}/embed.html?panel=modes&preset=blog-1d`);
   await until(page, () => document.querySelector('gan-mode-collapse')?.ready, null, { message: 'ready' });
   assert.equal(await page.evaluate(() => document.querySelector('gan-mode-collapse').shadowRoot.querySelector('input[type=radio]:checked').value), 'ring-gan');
   assert.equal(problems.length, 1);

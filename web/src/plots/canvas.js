@@ -126,3 +126,22 @@ export function drawPixels(ctx, pixels, n, x0, y0, w, h) {
   ctx.drawImage(small, x0, y0, w, h);
   ctx.restore();
 }
+
+/**
+ * Grid lines at round values over a square plot (x and y map data to pixels), between pad
+ * and size - pad. Returns the tick values.
+ */
+export function drawSquareGrid(ctx, x, y, lo, hi, size, pad, theme, count = 4) {
+  const ticks = niceTicks(lo, hi, count);
+  ctx.strokeStyle = theme.grid;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (const t of ticks) {
+    ctx.moveTo(Math.round(x(t)) + 0.5, pad);
+    ctx.lineTo(Math.round(x(t)) + 0.5, size - pad);
+    ctx.moveTo(pad, Math.round(y(t)) + 0.5);
+    ctx.lineTo(size - pad, Math.round(y(t)) + 0.5);
+  }
+  ctx.stroke();
+  return ticks;
+}

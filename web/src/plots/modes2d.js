@@ -10,8 +10,7 @@
  * ```
  * @module plots/modes2d
  */
-import { fitCanvas, scale, drawPixels, font, haloText, tickLabel } from './canvas.js';
-import { niceTicks } from '../lib/math.js';
+import { fitCanvas, scale, drawPixels, drawSquareGrid, font, haloText, tickLabel } from './canvas.js';
 
 export function drawModes2d(canvas, width, data, theme) {
   const size = width;
@@ -33,17 +32,7 @@ export function drawModes2d(canvas, width, data, theme) {
   if (data.heat) drawPixels(ctx, data.heat.pixels, data.heat.n, pad, pad, size - 2 * pad, size - 2 * pad);
 
   // Grid at round values, axes through the origin a little stronger.
-  const ticks = niceTicks(-e, e, 6);
-  ctx.strokeStyle = theme.grid;
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  for (const t of ticks) {
-    ctx.moveTo(Math.round(x(t)) + 0.5, pad);
-    ctx.lineTo(Math.round(x(t)) + 0.5, size - pad);
-    ctx.moveTo(pad, Math.round(y(t)) + 0.5);
-    ctx.lineTo(size - pad, Math.round(y(t)) + 0.5);
-  }
-  ctx.stroke();
+  const ticks = drawSquareGrid(ctx, x, y, -e, e, size, pad, theme, 6);
   // Tick labels along the bottom and left edges, clear of the modes.
   ctx.font = font(theme, 10);
   ctx.fillStyle = theme.muted;

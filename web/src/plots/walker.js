@@ -11,8 +11,7 @@
  * ```
  * @module plots/walker
  */
-import { fitCanvas, scale, drawPixels, font, haloText, tickLabel } from './canvas.js';
-import { niceTicks } from '../lib/math.js';
+import { fitCanvas, scale, drawPixels, drawSquareGrid, font, haloText, tickLabel } from './canvas.js';
 
 export const LATENT_PAD = 14;
 
@@ -42,20 +41,6 @@ function roundClip(ctx, size, pad) {
   ctx.clip();
 }
 
-function grid(ctx, x, y, lo, hi, size, pad, theme) {
-  const ticks = niceTicks(lo, hi, 4);
-  ctx.strokeStyle = theme.grid;
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  for (const t of ticks) {
-    ctx.moveTo(Math.round(x(t)) + 0.5, pad);
-    ctx.lineTo(Math.round(x(t)) + 0.5, size - pad);
-    ctx.moveTo(pad, Math.round(y(t)) + 0.5);
-    ctx.lineTo(size - pad, Math.round(y(t)) + 0.5);
-  }
-  ctx.stroke();
-  return ticks;
-}
 
 function dot(ctx, px, py, r, fill, ring, theme) {
   ctx.beginPath();
@@ -88,7 +73,7 @@ export function drawLatent(canvas, size, data, theme) {
     drawPixels(ctx, data.field.pixels, data.field.n, p, p, size - 2 * p, size - 2 * p);
     ctx.globalAlpha = 1;
   }
-  const ticks = grid(ctx, L.x, L.y, lo, hi, size, p, theme);
+  const ticks = drawSquareGrid(ctx, L.x, L.y, lo, hi, size, p, theme);
   ctx.restore();
   ctx.font = font(theme, 10);
   ctx.fillStyle = theme.muted;
@@ -121,7 +106,7 @@ export function drawWalkerOutput(canvas, size, data, theme) {
   square(ctx, size, p, theme);
   ctx.save();
   roundClip(ctx, size, p);
-  grid(ctx, x, y, x0, x1, size, p, theme);
+  drawSquareGrid(ctx, x, y, x0, x1, size, p, theme);
 
   // The target's centre line, faint blue.
   if (data.curve) {
