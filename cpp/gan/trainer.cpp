@@ -24,8 +24,9 @@ void require(bool ok, const std::string& message) {
 }
 
 void check_count(long long n, long long cap, const char* name) {
-    require(n >= 0 && n <= cap, std::string(name) + " = " + std::to_string(n) + " is invalid; allowed: 0 <= " + name +
-                                    " <= " + std::to_string(cap));
+    if (n >= 0 && n <= cap) return;  // the message is built only on failure: these run every frame
+    throw std::invalid_argument(std::string(name) + " = " + std::to_string(n) + " is invalid; allowed: 0 <= " + name +
+                                " <= " + std::to_string(cap));
 }
 
 std::unique_ptr<Target> make_target(const Config& c) {
@@ -296,18 +297,20 @@ std::vector<float> Trainer::sample_class(int label, int n) {
 }
 
 void Trainer::check_label(int label) const {
-    if (classes_ == 0)
-        require(label == -1, "label = " + std::to_string(label) + " is invalid; allowed: none (this run is not conditional)");
-    else
-        require(label >= 0 && label < classes_, "label = " + std::to_string(label) + " is invalid; allowed: 0 <= label <= " +
-                                                    std::to_string(classes_ - 1));
+    if (classes_ == 0 && label != -1)
+        throw std::invalid_argument("label = " + std::to_string(label) + " is invalid; allowed: none (this run is not conditional)");
+    if (classes_ > 0 && (label < 0 || label >= classes_))
+        throw std::invalid_argument("label = " + std::to_string(label) + " is invalid; allowed: 0 <= label <= " +
+                                    std::to_string(classes_ - 1));
 }
 
 void Trainer::check_points(const std::vector<float>& v, int width, const char* name) const {
-    require(v.size() % width == 0, std::string(name) + " has " + std::to_string(v.size()) +
-                                       " values; allowed: a multiple of " + std::to_string(width));
+    if (v.size() % width != 0)
+        throw std::invalid_argument(std::string(name) + " has " + std::to_string(v.size()) + " values; allowed: a multiple of " +
+                                    std::to_string(width));
     check_count(static_cast<long long>(v.size() / width), kMaxSamples, "n");
-    for (float x : v) require(std::isfinite(x), std::string(name) + " contains a non-finite value; allowed: finite numbers");
+    for (float x : v)
+        if (!std::isfinite(x)) throw std::invalid_argument(std::string(name) + " contains a non-finite value; allowed: finite numbers");
 }
 
 std::vector<float> Trainer::generate(const std::vector<float>& latents, int label) {
