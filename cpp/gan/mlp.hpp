@@ -50,6 +50,10 @@ public:
     // Input gradient only (parameters untouched): the channel from D to G.
     void input_gradient(const float* dOut, float* dx);
 
+    // Rescales and shifts each hidden unit so its pre-activation over the N rows of x
+    // has mean 0 and std 1 (data-dependent initialisation, Salimans & Kingma 2016).
+    void init_from_data(const float* x, int N);
+
     void zero_grad();
     void clip_weights(float c);  // weights only, not biases (as the blog's critic)
     bool all_finite() const;

@@ -5,8 +5,6 @@
 #include <limits>
 #include <stdexcept>
 
-#include "gan/detmath.hpp"
-#include "gan/kernels.hpp"
 #include "gan/metrics.hpp"
 #include "gan/model_io.hpp"
 
@@ -48,37 +46,6 @@ OptimizerSettings optimizer_settings(const std::string& kind, double lr, double 
 
 bool is_wasserstein(const Config& c) { return c.loss == "wgan" || c.loss == "wgan-gp"; }
 
-// Data-dependent initialisation (Salimans & Kingma 2016, "Weight Normalization", Sec. 3),
-// hidden layers only: each unit is rescaled and shifted so that its pre-activation over the
-// n rows of x has mean 0 and std 1. Why: with the blog's zero biases every ReLU kink of the
-// first layer sits at the origin. For data far from the origin (the arena's N(3, 0.5)) all of
-// D's kinks then lie outside the data, D is linear there and can compare means but not
-// spreads, and a kink outside the data gets no gradient to move in. Centring puts the kinks
-// in the data from the start.
-void data_init(Mlp& net, const float* x, int n) {
-    const auto& layers = net.layers();
-    std::vector<float> pre;
-    for (std::size_t l = 0; l + 1 < layers.size(); ++l) {
-        net.forward(x, n);  // layer l's input, with layers < l already centred
-        const DenseView& L = layers[l];
-        float* w = &net.params()[L.w_offset];
-        float* b = &net.params()[L.b_offset];
-        pre.resize(static_cast<std::size_t>(n) * L.out);
-        kernels::dense_forward(net.activation(l), w, b, pre.data(), n, L.in, L.out);
-        for (int j = 0; j < L.out; ++j) {
-            double sum = 0.0, sq = 0.0;
-            for (int i = 0; i < n; ++i) {
-                const double v = pre[static_cast<std::size_t>(i) * L.out + j];
-                sum += v, sq += v * v;
-            }
-            const double mean = sum / n, sd = det::sqrt(std::max(0.0, sq / n - mean * mean));
-            const double scale = sd > 1e-6 ? 1.0 / sd : 1.0;  // a constant unit (dead input) keeps its scale
-            for (int i = 0; i < L.in; ++i) w[static_cast<std::size_t>(i) * L.out + j] *= static_cast<float>(scale);
-            b[j] = static_cast<float>((b[j] - mean) * scale);
-        }
-    }
-}
-
 }  // namespace
 
 Trainer::Trainer(Config config) : cfg_(std::move(config)) {
@@ -106,7 +73,7 @@ void Trainer::init() {
         std::vector<int> labels(n);
         target_->sample(rng_, n, x.data(), labels.data());
         with_labels(x.data(), dim_, labels.data(), n, rows.data());
-        data_init(*d_, rows.data(), n);
+        d_->init_from_data(rows.data(), n);
     }
     g_avg_ = cfg_.gEma > 0 ? std::make_unique<Mlp>(*g_) : nullptr;
     g_settings_ = optimizer_settings(cfg_.gOpt, cfg_.gLr, cfg_.gBeta1, cfg_.gBeta2, cfg_.gMomentum, cfg_.gDecay, cfg_.gEps);
