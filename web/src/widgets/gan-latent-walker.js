@@ -131,6 +131,8 @@ export class GanLatentWalker extends GanElement {
     this._a = [...DEFAULT_A];
     this._b = [...DEFAULT_B];
     this._t = 0;
+    this._animLast = null; // time of the last animated frame (null: not animating)
+    this._phase = undefined;
     this._animating = false;
     this._drag = null;
     this._bytes = null;
@@ -368,10 +370,11 @@ export class GanLatentWalker extends GanElement {
   draw() {
     if (this._animating && this._run && this._visible) {
       const now = performance.now();
-      const dt = this._animLast === null ? 0 : Math.min(100, now - this._animLast);
+      const dt = this._animLast == null ? 0 : Math.min(100, now - this._animLast);
       this._animLast = now;
       // Back and forth, 4 s each way at speed 1, easing at the ends.
-      this._phase = ((this._phase ?? Math.acos(1 - 2 * this._t)) + (Math.PI * dt * Math.min(this.speed, 20)) / 4000) % (2 * Math.PI);
+      const start = Number.isFinite(this._phase) ? this._phase : Math.acos(clamp(1 - 2 * this._t, -1, 1));
+      this._phase = (start + (Math.PI * dt * Math.min(this.speed, 20)) / 4000) % (2 * Math.PI);
       this._t = (1 - Math.cos(this._phase)) / 2;
       this.#syncSlider();
       this.#updateCurrent();
