@@ -15,7 +15,8 @@
  * ```
  * @module widgets/gan-arena-1d
  */
-import { TrainingPanel, makeTemplate, ICONS, fillSegmented } from './base.js';
+import { makeTemplate, ICONS } from './base.js';
+import { TrainingPanel, fillSegmented } from './training-panel.js';
 import { drawArena1d } from '../plots/arena1d.js';
 import { drawHistory } from '../plots/history.js';
 import { histogram, linspace, range1d, targetDensity1d } from '../lib/math.js';

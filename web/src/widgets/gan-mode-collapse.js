@@ -14,7 +14,8 @@
  * ```
  * @module widgets/gan-mode-collapse
  */
-import { TrainingPanel, makeTemplate, ICONS, fillSegmented } from './base.js';
+import { makeTemplate, ICONS } from './base.js';
+import { TrainingPanel, fillSegmented } from './training-panel.js';
 import { drawModes2d, drawModeBars } from '../plots/modes2d.js';
 import { drawHistory } from '../plots/history.js';
 import { heatPixels, parseColor } from '../plots/color.js';
