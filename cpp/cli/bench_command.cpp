@@ -4,7 +4,7 @@
 
 #include "commands.hpp"
 #include "gan/benchmark.hpp"
-#include "gan/stats_json.hpp"
+#include "gan/json_writer.hpp"
 
 namespace cli {
 
@@ -13,8 +13,10 @@ int cmd_bench(int argc, char** argv) {
     const long long repeats = args.integer("repeats", 5, 1, 1000);
     if (args.has("matmul")) {
         for (long long r = 0; r < repeats; ++r)
-            std::cout << "{\"runtime\":\"native\",\"kind\":\"matmul\",\"gflops\":" << gan::json_number(gan::matmul_gflops(512, 10))
-                      << "}" << std::endl;
+            std::cout << gan::JsonWriter()
+                             .begin_object().key("runtime").string("native").key("kind").string("matmul")
+                             .key("gflops").number(gan::matmul_gflops(512, 10)).end_object().str()
+                      << std::endl;
         return 0;
     }
     const std::vector<std::string> names =
@@ -24,9 +26,11 @@ int cmd_bench(int argc, char** argv) {
         const long long epochs = args.integer("epochs", name == "1d" ? 3000 : 600, 1, 10000000);
         for (long long r = 0; r < repeats; ++r) {
             const double spe = gan::seconds_per_epoch(c, static_cast<int>(epochs / 10 + 1), static_cast<int>(epochs));
-            std::cout << "{\"runtime\":\"native\",\"workload\":" << gan::json_string(name)
-                      << ",\"epochsPerSec\":" << gan::json_number(1.0 / spe)
-                      << ",\"gflops\":" << gan::json_number(gan::flops_per_epoch(c) / spe / 1e9) << "}" << std::endl;
+            std::cout << gan::JsonWriter()
+                             .begin_object().key("runtime").string("native").key("workload").string(name)
+                             .key("epochsPerSec").number(1.0 / spe).key("gflops").number(gan::flops_per_epoch(c) / spe / 1e9)
+                             .end_object().str()
+                      << std::endl;
         }
     }
     return 0;

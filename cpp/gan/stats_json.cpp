@@ -6,10 +6,6 @@
 
 namespace gan {
 
-std::string json_number(double v) { return JsonWriter().number(v).str(); }
-
-std::string json_string(const std::string& s) { return JsonWriter().string(s).str(); }
-
 namespace {
 
 std::string fixed(double v, int digits) {

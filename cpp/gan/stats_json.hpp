@@ -13,8 +13,6 @@
 
 namespace gan {
 
-std::string json_number(double v);
-std::string json_string(const std::string& s);
 std::string stats_json(const Stats& s);
 std::string config_json(const Config& c);  // every field of the table, plus "preset"
 void write_config(JsonWriter& w, const Config& c);  // the same, into a larger document

@@ -44,8 +44,6 @@ OptimizerSettings optimizer_settings(const std::string& kind, double lr, double 
     return s;
 }
 
-bool is_wasserstein(const Config& c) { return c.loss == "wgan" || c.loss == "wgan-gp"; }
-
 }  // namespace
 
 Trainer::Trainer(Config config) : cfg_(std::move(config)) {
@@ -81,6 +79,12 @@ void Trainer::init() {
     g_opt_ = make_optimizer(g_settings_, g_->params().size());
     d_opt_ = make_optimizer(d_settings_, d_->params().size());
 
+    // The string settings the training loop branches on, resolved once.
+    wasserstein_ = cfg_.loss == "wgan" || cfg_.loss == "wgan-gp";
+    clip_weights_ = cfg_.loss == "wgan";
+    gradient_penalty_ = cfg_.loss == "wgan-gp";
+    split_d_update_ = cfg_.dUpdate == "split";
+    uniform_noise_ = cfg_.noise == "uniform";
     if (cfg_.loss == "gan") {
         real_term_ = LossTerm::BceReal, fake_term_ = LossTerm::BceFake;
         gen_term_ = cfg_.genLoss == "minimax" ? LossTerm::Minimax : LossTerm::BceReal;
@@ -104,7 +108,7 @@ void Trainer::init() {
 
     epoch_ = 0, diverged_at_ = -1, avg_updates_ = 0;
     d_loss_ = g_loss_ = 0.0;
-    w_est_ = is_wasserstein(cfg_) ? 0.0 : kNaN;
+    w_est_ = wasserstein_ ? 0.0 : kNaN;
     d_loss_window_.clear();
     quantiles_.clear();
 }
@@ -138,9 +142,8 @@ void Trainer::random_labels(Rng& rng, int n, int* labels) const {
 }
 
 void Trainer::fill_noise(Rng& rng, int n, float* noise) const {
-    const bool uniform = cfg_.noise == "uniform";
     for (std::size_t i = 0; i < static_cast<std::size_t>(n) * cfg_.noiseDim; ++i)
-        noise[i] = static_cast<float>(uniform ? 2.0 * rng.uniform() - 1.0 : rng.normal());
+        noise[i] = static_cast<float>(uniform_noise_ ? 2.0 * rng.uniform() - 1.0 : rng.normal());
 }
 
 void Trainer::with_labels(const float* x, int width, const int* labels, int n, float* rows) const {
@@ -166,9 +169,9 @@ void Trainer::d_update(double scale) {
     double loss_real, loss_fake, penalty = 0.0;
     auto finish_step = [&] {
         d_opt_->step(d_->params().data(), d_->grads().data(), d_->params().size(), lr);
-        if (cfg_.loss == "wgan") d_->clip_weights(static_cast<float>(cfg_.clip));
+        if (clip_weights_) d_->clip_weights(static_cast<float>(cfg_.clip));
     };
-    if (cfg_.dUpdate == "split") {  // the blog: a step on the real batch, then one on the fake batch
+    if (split_d_update_) {  // the blog: a step on the real batch, then one on the fake batch
         d_->zero_grad();
         loss_real = loss_term(real_term_, d_->forward(real_rows, N), N, grad_.data());
         d_->backward(grad_.data(), nullptr);
@@ -183,7 +186,7 @@ void Trainer::d_update(double scale) {
         loss_real = loss_term(real_term_, out, N, grad_.data());
         loss_fake = loss_term(fake_term_, out + N, N, grad_.data() + N);
         d_->backward(grad_.data(), nullptr);
-        if (cfg_.loss == "wgan-gp") {  // penalty at x_hat = e real + (1 - e) fake, e ~ U(0, 1) per row
+        if (gradient_penalty_) {  // penalty at x_hat = e real + (1 - e) fake, e ~ U(0, 1) per row
             for (int i = 0; i < N; ++i) {
                 const float e = static_cast<float>(rng_.uniform());
                 for (int j = 0; j < d_in_; ++j) {
@@ -196,7 +199,7 @@ void Trainer::d_update(double scale) {
         finish_step();
     }
     d_loss_ = loss_real + loss_fake + penalty;
-    if (is_wasserstein(cfg_)) w_est_ = -(loss_real + loss_fake);
+    if (wasserstein_) w_est_ = -(loss_real + loss_fake);
 }
 
 // One generator step: D's input gradient at G's samples is G's only learning signal.
@@ -244,23 +247,25 @@ std::vector<float> Trainer::run_generator(const float* noise, const int* labels,
     return out;
 }
 
+// n generated points from fresh noise drawn from rng: of class `label`, or of random classes (-1).
+std::vector<float> Trainer::draw(Rng& rng, int n, int label) {
+    std::vector<int> labels(n, label);
+    if (label < 0) random_labels(rng, n, labels.data());
+    std::vector<float> noise(static_cast<std::size_t>(n) * cfg_.noiseDim);
+    fill_noise(rng, n, noise.data());
+    return run_generator(noise.data(), labels.data(), n);
+}
+
 std::vector<float> Trainer::sample(int n) {
     check_count(n, kMaxSamples, "n");
-    std::vector<int> labels(n);
-    random_labels(sample_rng_, n, labels.data());
-    std::vector<float> noise(static_cast<std::size_t>(n) * cfg_.noiseDim);
-    fill_noise(sample_rng_, n, noise.data());
-    return run_generator(noise.data(), labels.data(), n);
+    return draw(sample_rng_, n, -1);
 }
 
 std::vector<float> Trainer::sample_class(int label, int n) {
     require(classes_ > 0, "sample_class is invalid for this run: it is not conditional (set conditional = 1)");
     check_label(label);
     check_count(n, kMaxSamples, "n");
-    std::vector<int> labels(n, label);
-    std::vector<float> noise(static_cast<std::size_t>(n) * cfg_.noiseDim);
-    fill_noise(sample_rng_, n, noise.data());
-    return run_generator(noise.data(), labels.data(), n);
+    return draw(sample_rng_, n, label);
 }
 
 void Trainer::check_label(int label) const {
@@ -345,11 +350,7 @@ Stats Trainer::stats() {
     // A fixed evaluation stream: the same weights always give the same stats.
     Rng eval(static_cast<std::uint64_t>(cfg_.seed) ^ kEvalSalt);
     const int n = kEvalSamples;
-    std::vector<int> labels(n);
-    random_labels(eval, n, labels.data());
-    std::vector<float> noise(static_cast<std::size_t>(n) * cfg_.noiseDim);
-    fill_noise(eval, n, noise.data());
-    std::vector<float> xs = run_generator(noise.data(), labels.data(), n);
+    std::vector<float> xs = draw(eval, n, -1);
     s.evalSamples = n;
     const Moments m = moments(xs.data(), n, dim_);
     s.mean = m.mean;

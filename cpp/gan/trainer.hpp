@@ -86,6 +86,7 @@ private:
     void with_labels(const float* x, int width, const int* labels, int n, float* rows) const;
     void random_labels(Rng& rng, int n, int* labels) const;
     const float* generate_batch();
+    std::vector<float> draw(Rng& rng, int n, int label);
     std::vector<float> run_generator(const float* noise, const int* labels, int n);
     void discriminate(const std::vector<float>& points, int label, std::vector<float>& out, std::vector<float>* grad);
     void check_label(int label) const;
@@ -100,6 +101,8 @@ private:
     std::unique_ptr<Mlp> g_, d_, g_avg_;
     std::unique_ptr<Optimizer> g_opt_, d_opt_;
     OptimizerSettings g_settings_, d_settings_;
+    bool wasserstein_ = false, clip_weights_ = false, gradient_penalty_ = false, split_d_update_ = false,
+         uniform_noise_ = false;
     LossTerm real_term_ = LossTerm::BceReal, fake_term_ = LossTerm::BceFake, gen_term_ = LossTerm::BceReal;
     GradientPenalty gp_;
 
